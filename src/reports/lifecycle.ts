@@ -94,6 +94,8 @@ export function applyChange(report: Report, change: ReportChange, now: number): 
       break;
     case 'complete':
       next.result = change.result;
+      // Progress is throttled, so the last one seen may be short of the end: a finished report is at 100.
+      next.progress = { stage: 'done', percent: 100 };
       break;
     case 'fail':
       next.error = change.error;

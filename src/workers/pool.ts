@@ -64,8 +64,9 @@ export interface AnalysisPoolOptions {
   logger?: Logger;
 }
 
-export function defaultWorkerCount(): number {
-  return Math.max(1, availableParallelism() - 1);
+/** One core is left to the event loop, so requests stay answered while every worker computes. */
+export function defaultWorkerCount(cores = availableParallelism()): number {
+  return Math.max(1, cores - 1);
 }
 
 /** The worker entry next to this module, with this module's own extension (.ts from source, .js built). */

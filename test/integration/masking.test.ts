@@ -1,0 +1,45 @@
+/** An unexpected failure reaches a client as INTERNAL over every transport, with nothing of its details. */
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ReportEventsDocument, ReportDocument } from '../../src/clients/generated/graphql.js';
+import type { ReportEventsSubscription, ReportEventsSubscriptionVariables } from '../../src/clients/generated/graphql.js';
+import { INTERNAL_MESSAGE } from '../../src/graphql/errors.js';
+import { execute } from '../helpers/graphql.js';
+import { Recorder } from '../helpers/recorder.js';
+import type { SubscribingClient } from '../helpers/recorder.js';
+import { startTestServer } from '../helpers/server.js';
+import type { TestServer } from '../helpers/server.js';
+import { manualService } from '../helpers/services.js';
+
+const SECRET = 'redis://:s3cr3t@cache.internal';
+
+describe('masked errors on a running server', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    const { service } = manualService();
+    vi.spyOn(service, 'get').mockRejectedValue(new Error(`lost ${SECRET}`));
+    vi.spyOn(service, 'events').mockRejectedValue(new Error(`lost ${SECRET}`));
+    server = await startTestServer(service);
+  });
+  afterAll(() => server.dispose());
+
+  it('over HTTP', async () => {
+    const result = await execute(server.http, ReportDocument, { id: 'r1' });
+    expect(result.errors).toEqual([expect.objectContaining({ message: INTERNAL_MESSAGE, extensions: { code: 'INTERNAL' } })]);
+    expect(JSON.stringify(result)).not.toContain('s3cr3t');
+  });
+
+  it.each([
+    { transport: 'graphql-ws', client: (s: TestServer): SubscribingClient => s.ws() },
+    { transport: 'SSE', client: (s: TestServer): SubscribingClient => s.sse() },
+  ])('over $transport', async ({ client }) => {
+    const recorder = new Recorder<ReportEventsSubscription, ReportEventsSubscriptionVariables>(client(server), ReportEventsDocument, {
+      id: 'r1',
+    });
+    await recorder.ended();
+    const delivered = JSON.stringify({ results: recorder.results, outcome: recorder.outcome });
+    expect(delivered).toContain('"code":"INTERNAL"');
+    expect(delivered).toContain(INTERNAL_MESSAGE);
+    expect(delivered).not.toContain('s3cr3t');
+    expect(delivered).not.toContain('stack');
+  });
+});
