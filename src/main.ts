@@ -100,14 +100,16 @@ async function main(): Promise<void> {
     const app = buildApp({ service, config, logger });
     const { url } = await app.start();
     installShutdown(app, service, config, logger);
+    const dashboard = new URL('/', url).href;
     logger.info(
       {
         url,
+        dashboard,
         workers: config.workers,
         narrative: narrator ? 'llm' : 'template',
         auth: config.apiKeys.length > 0 ? 'api-keys' : 'open',
       },
-      `Climate Risk Reports listening on ${url}`,
+      `Climate Risk Reports listening on ${url} (dashboard: ${dashboard})`,
     );
   } catch (error) {
     const message = error instanceof StartError ? error.message : `could not start: ${error instanceof Error ? error.message : String(error)}`;

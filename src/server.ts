@@ -2,7 +2,10 @@
  * The HTTP server: one node:http server carrying
  *   - /graphql: yoga (queries, mutations, SSE subscriptions, the offline GraphiQL page),
  *   - /graphql over WebSocket: graphql-ws,
- *   - /healthz: a plain JSON status for probes.
+ *   - /healthz: a plain JSON status for probes,
+ *   - /reports/{id}.md and /reports/{id}.html: a finished report as a document (the API's access rules),
+ *   - /places.json: the regional table's places, for the dashboard's place picker,
+ *   - / and its assets: the dashboard, as built by `npm run build`.
  * Sockets are tracked so stop() ends long-lived connections (SSE, WebSocket) instead of waiting on them.
  */
 import { createServer } from 'node:http';
@@ -10,6 +13,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer } from 'ws';
 import type { Config } from './config.js';
+import { createDashboardFiles, PLACES_PATH, servePlaces } from './dashboard/serve.js';
+import { matchDocumentPath, serveDocument } from './documents/http.js';
+import { createAuthenticator } from './graphql/context.js';
 import { serveGraphQLOverWebSocket } from './graphql/graphql-ws.js';
 import { GRAPHQL_PATH, createGraphQLHandler } from './graphql/yoga.js';
 import type { GraphQLHandler } from './graphql/yoga.js';
@@ -22,6 +28,8 @@ export interface AppOptions {
   service: ReportService;
   config: Pick<Config, 'port' | 'host' | 'apiKeys'>;
   logger: Logger;
+  /** The built dashboard; default dist/dashboard/ (tests build into a folder of their own). */
+  dashboardDir?: string;
 }
 
 export interface App {
@@ -48,11 +56,36 @@ function urlOf(address: AddressInfo): string {
   return `http://${host}:${address.port}${GRAPHQL_PATH}`;
 }
 
-export function buildApp({ service, config, logger }: AppOptions): App {
+function pathnameOf(req: IncomingMessage): string {
+  try {
+    return new URL(req.url ?? '/', 'http://localhost').pathname;
+  } catch {
+    return '';
+  }
+}
+
+export function buildApp({ service, config, logger, dashboardDir }: AppOptions): App {
   const yoga = createGraphQLHandler({ service, logger, apiKeys: config.apiKeys });
+  const documents = { service, authenticate: createAuthenticator(config.apiKeys), logger: logger.child({ component: 'documents' }) };
+  const dashboard = createDashboardFiles(dashboardDir);
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    if (req.url === HEALTHZ_PATH || req.url?.startsWith(`${HEALTHZ_PATH}?`)) writeHealth(service, res);
-    else void yoga(req, res);
+    const pathname = pathnameOf(req);
+    if (pathname === HEALTHZ_PATH) return writeHealth(service, res);
+    if (pathname === GRAPHQL_PATH) return void yoga(req, res);
+    if (pathname === PLACES_PATH) return servePlaces(req, res);
+    const document = matchDocumentPath(pathname);
+    if (document) return void serveDocument(req, res, document, documents);
+    // Anything else is a dashboard file, or yoga's 404.
+    dashboard.serve(req, res, pathname).then(
+      (served) => {
+        if (!served) void yoga(req, res);
+      },
+      (error: unknown) => {
+        logger.error({ err: error, path: pathname }, 'serving a dashboard file failed');
+        if (!res.headersSent) res.writeHead(500).end();
+        else res.destroy();
+      },
+    );
   });
   const wss = new WebSocketServer({ server, path: GRAPHQL_PATH });
   const graphqlWs = serveGraphQLOverWebSocket(wss, yoga, logger.child({ component: 'graphql-ws' }));
