@@ -1,5 +1,5 @@
 /**
- * Simulation speed on one core: `npm run bench:analyzer [-- --years N]`.
+ * Simulation speed on one core: `npm run bench:analyzer [-- --years N] [-- --json]`.
  *
  * Prints simulated years per second and hazard-years per second. The goal counts 8 hazards × 9 scenario
  * cells = 72 hazard-years per simulated year; we also print what the inner loop really evaluates (every
@@ -31,6 +31,10 @@ const cells = result.scenarios.length;
 const acute = result.scenarios[0]!.hazards.filter((h) => h.kind === 'ACUTE').length;
 const yearsPerSecond = years / seconds;
 const hazardYearsPerSecond = yearsPerSecond * HAZARD_YEARS_PER_YEAR;
+if (process.argv.includes('--json')) {
+  console.log(JSON.stringify({ years, seconds, yearsPerSecond, hazardYearsPerSecond, curveEvaluationsPerSecond: yearsPerSecond * acute * cells }));
+  process.exit(0);
+}
 const rows = [
   ['simulated years', years.toLocaleString('en-US')],
   ['wall time', `${seconds.toFixed(2)} s`],

@@ -3,19 +3,14 @@
  * percentages come from the narrative's wording module, so a figure is spelt the same in the narrative
  * and in the table beside it.
  */
-import { formatIndicator, formatMoney, formatNumber, formatPercent, LOCALES } from '../analysis/narrative/wording.js';
+import { formatIndicator, formatMoney, formatNumber, formatPercent, LOCALES, numberFormat } from '../analysis/narrative/wording.js';
 import type { Language } from './shapes.js';
 
 export { formatIndicator, formatMoney, formatNumber, formatPercent, LOCALES };
 
 /** `₩1.2B` / `₩12억`: for headline figures, where the full amount is one click away. */
 export function formatMoneyCompact(amount: number, currency: string, language: Language): string {
-  return new Intl.NumberFormat(LOCALES[language], {
-    style: 'currency',
-    currency,
-    notation: 'compact',
-    maximumFractionDigits: 1,
-  }).format(amount);
+  return numberFormat(language, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }).format(amount);
 }
 
 export function formatKm(distanceKm: number, language: Language): string {

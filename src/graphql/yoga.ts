@@ -2,7 +2,6 @@
  * The GraphQL handler: the schema, auth context, error masking and the offline GraphiQL, as one yoga
  * instance. The HTTP server mounts it; tests call `yoga.fetch` in process.
  */
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga } from 'graphql-yoga';
 import type { GraphiQLOptions, YogaLogger, YogaServerInstance } from 'graphql-yoga';
 import type { ApiKey } from '../config.js';
@@ -86,6 +85,16 @@ function yogaLogger(logger: Logger): YogaLogger {
       else logger[level]({ details: args }, 'graphql-yoga');
     };
   return { debug: forward('debug'), info: forward('info'), warn: forward('warn'), error: forward('error') };
+}
+
+/**
+ * The offline GraphiQL page, loaded on the first request for it: the package inlines GraphiQL's bundle
+ * (its module text and the exported string hold about 30 MB of heap), which a service nobody opens
+ * GraphiQL on should not carry.
+ */
+async function renderGraphiQL(options: GraphiQLOptions): Promise<string> {
+  const { renderGraphiQL: render } = await import('@graphql-yoga/render-graphiql');
+  return render(options);
 }
 
 export function createGraphQLHandler({ service, logger, apiKeys }: GraphQLHandlerOptions): GraphQLHandler {

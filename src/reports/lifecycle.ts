@@ -38,6 +38,9 @@ const TARGET: Record<ReportChange['kind'], { status: ReportStatus; event: Report
   cancel: { status: 'CANCELLED', event: 'CANCELLED' },
 };
 
+/** The progress of every completed report: one shared, frozen object rather than one per stored report. */
+const DONE: Progress = Object.freeze({ stage: 'done', percent: 100 });
+
 const CANCEL_MESSAGES = {
   CANCELLED: 'The report was cancelled',
   INTERRUPTED: 'The service shut down before the report finished',
@@ -95,7 +98,7 @@ export function applyChange(report: Report, change: ReportChange, now: number): 
     case 'complete':
       next.result = change.result;
       // Progress is throttled, so the last one seen may be short of the end: a finished report is at 100.
-      next.progress = { stage: 'done', percent: 100 };
+      next.progress = DONE;
       break;
     case 'fail':
       next.error = change.error;

@@ -79,6 +79,12 @@ export interface ReportServiceOptions {
    */
   workerMaxHeapMb?: number;
   /**
+   * Nice value of the worker threads (Linux, 0 … 19): the simulations yield the CPU to the event loop.
+   *
+   * @default DEFAULT_WORKER_NICENESS (10)
+   */
+  workerNiceness?: number;
+  /**
    * A ready pool instead of the piscina one (tests drive completion by hand). `workers`, `workerFile`
    * and `workerMaxHeapMb` are then ignored; close() still destroys it.
    *

@@ -4,7 +4,6 @@
  * the work. Whatever finishes a report first (completion, failure, deadline, cancel, shutdown) wins in
  * the store, and the bookkeeping in {@link ReportService.#apply} then stops whatever else was going on.
  */
-import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { InvalidInputError, parseAnalysisInput, type AnalysisInput, type InputIssue } from '../analysis/input.js';
 import { PiscinaAnalysisPool } from '../workers/pool.js';
@@ -24,6 +23,7 @@ import { createNarrativeStep } from './narrative-step.js';
 import { checkOptions, type ReportServiceOptions } from './options.js';
 import type { ReportQueue } from './queue.js';
 import { isTerminal, type Report, type ReportEvent, type ReportStatus } from './report.js';
+import { newReportId } from './report-id.js';
 import { ReportRunner } from './runner.js';
 import type { ReportPage, ReportStore } from './store.js';
 import { openFeedStream, openReportStream } from './subscriptions.js';
@@ -90,6 +90,7 @@ export class ReportService {
       new PiscinaAnalysisPool({
         ...(options.workers !== undefined ? { workers: options.workers } : {}),
         ...(options.workerFile !== undefined ? { workerFile: options.workerFile } : {}),
+        ...(options.workerNiceness !== undefined ? { niceness: options.workerNiceness } : {}),
         resourceLimits: { maxOldGenerationSizeMb: this.#settings.workerMaxHeapMb },
         logger: this.#logger,
       });
@@ -111,7 +112,7 @@ export class ReportService {
     if (this.#closing) throw ServiceErrors.shuttingDown();
     const { input, timeoutSeconds, idempotencyKey } = this.#validate(request);
     const outcome = await this.#store.insert(
-      { id: randomUUID(), tenant, input, createdAt: this.#clock.now(), timeoutMs: timeoutSeconds * 1_000, idempotencyKey },
+      { id: newReportId(), tenant, input, createdAt: this.#clock.now(), timeoutMs: timeoutSeconds * 1_000, idempotencyKey },
       { maxQueued: this.#settings.maxQueue },
     );
     if (outcome.kind === 'queue-full') throw ServiceErrors.queueFull(this.#settings.maxQueue);

@@ -1,7 +1,10 @@
 /**
  * The CPU pool: a piscina pool of worker threads running {@link AnalysisTask}s, one abortable task per
- * thread. Aborting a task's signal terminates its thread (the work really stops) and piscina starts a
- * fresh one; a thread that dies under a task (process.exit, out of memory) fails only that task.
+ * thread. Aborting a task's signal asks it to stop (the analyzer does so at its next chunk and the warm
+ * thread takes the next task at once); a task that does not stop within a few milliseconds has its
+ * thread terminated (the work really stops) and piscina starts a fresh one. A thread that dies under a
+ * task (process.exit, out of memory) fails only that task. Threads run at a lower priority than the
+ * event loop (see ./thread-priority.ts).
  */
 import { availableParallelism } from 'node:os';
 import { extname } from 'node:path';
@@ -12,10 +15,13 @@ import type { Logger } from 'pino';
 import type { AnalysisInput } from '../analysis/input.js';
 import type { RiskAnalysis } from '../analysis/result.js';
 import { AnalyzerError, TaskAbortedError, WorkerCrashedError } from './errors.js';
-import { isProgressMessage, type AnalysisTask, type TaskOutcome } from './protocol.js';
+import { isProgressMessage, type AnalysisTask, type StopMessage, type TaskOutcome, type WorkerSettings } from './protocol.js';
 
 export interface RunAnalysisOptions {
-  /** Aborting it terminates the task's thread; `run` then rejects with {@link TaskAbortedError}. */
+  /**
+   * Aborting it stops the task: at its next chunk if it cooperates, else by terminating its thread after
+   * a short grace period; `run` then rejects with {@link TaskAbortedError}.
+   */
   signal?: AbortSignal;
   /** Progress posted by the worker (stage, 0..100), already reduced to whole-percent steps. */
   onProgress?: (stage: string, percent: number) => void;
@@ -61,8 +67,30 @@ export interface AnalysisPoolOptions {
    * @default { maxOldGenerationSizeMb: 1024 }
    */
   resourceLimits?: ResourceLimits;
+  /**
+   * Nice value of the worker threads (Linux; 0 … 19, higher yields more): the simulations get every idle
+   * cycle but give way to the event loop at once when it has work.
+   *
+   * @default 10 // see DEFAULT_WORKER_NICENESS
+   */
+  niceness?: number;
+  /**
+   * After an abort, how long a task may take to stop by itself (the analyzer stops at its next chunk,
+   * keeping the thread warm) before its thread is terminated.
+   *
+   * @default 25
+   */
+  stopGraceMs?: number;
   logger?: Logger;
 }
+
+/**
+ * Chosen from `npm run bench` (bench/RESULTS.md) on two cores with the load generator on the same machine:
+ * niced workers raised createReport's accept rate and cut the event-loop delay with a worker on every
+ * core; 10 keeps them a fair share against other nice-0 processes of a shared host, where 19 would
+ * nearly starve them.
+ */
+export const DEFAULT_WORKER_NICENESS = 10;
 
 /** One core is left to the event loop, so requests stay answered while every worker computes. */
 export function defaultWorkerCount(cores = availableParallelism()): number {
@@ -83,6 +111,7 @@ function defaultExecArgv(workerFile: string): string[] | undefined {
 export class PiscinaAnalysisPool implements AnalysisPool {
   readonly #piscina: Piscina<AnalysisTask, TaskOutcome>;
   readonly #logger: Logger | undefined;
+  readonly #stopGraceMs: number;
   #running = 0;
   #destroyed = false;
 
@@ -91,18 +120,22 @@ export class PiscinaAnalysisPool implements AnalysisPool {
       workers = defaultWorkerCount(),
       workerFile = defaultWorkerFile(),
       resourceLimits = { maxOldGenerationSizeMb: 1024 },
+      niceness = DEFAULT_WORKER_NICENESS,
       logger,
     } = options;
+    if (!Number.isInteger(niceness) || niceness < 0 || niceness > 19) throw new RangeError(`niceness must be a whole number 0 … 19, got ${niceness}`);
     if (!Number.isInteger(workers) || workers < 1) throw new RangeError(`workers must be a whole number >= 1, got ${workers}`);
     const filename = workerFile instanceof URL ? fileURLToPath(workerFile) : workerFile;
     const execArgv = options.execArgv ?? defaultExecArgv(filename);
     this.#logger = logger;
+    this.#stopGraceMs = options.stopGraceMs ?? 25;
     this.#piscina = new Piscina<AnalysisTask, TaskOutcome>({
       filename,
       // Threads stay warm: starting one (and loading tsx in development) costs far more than an idle thread.
       minThreads: workers,
       maxThreads: workers,
       resourceLimits,
+      workerData: { niceness } satisfies WorkerSettings,
       ...(execArgv ? { execArgv } : {}),
     });
     // piscina emits 'error' for a thread that dies with no task on it; an EventEmitter without an
@@ -131,19 +164,31 @@ export class PiscinaAnalysisPool implements AnalysisPool {
     port1.on('message', (message: unknown) => {
       if (isProgressMessage(message)) onProgress?.(message.stage, message.percent);
     });
+    // An abort first asks the task to stop (the analyzer checks between chunks, so the thread stays warm
+    // for the next report); a task still running after the grace period has its thread terminated.
+    const terminate = new AbortController();
+    let graceTimer: ReturnType<typeof setTimeout> | undefined;
+    const onAbort = (): void => {
+      const stop: StopMessage = { stop: true };
+      port1.postMessage(stop);
+      graceTimer = setTimeout(() => terminate.abort(signal?.reason), this.#stopGraceMs);
+    };
+    if (signal?.aborted) terminate.abort(signal.reason);
+    else signal?.addEventListener('abort', onAbort, { once: true });
     this.#running += 1;
     try {
-      const outcome = await this.#piscina.run(
-        { input, progressPort: port2 },
-        { transferList: [port2], ...(signal ? { signal } : {}) },
-      );
+      const outcome = await this.#piscina.run({ input, progressPort: port2 }, { transferList: [port2], signal: terminate.signal });
+      // Stopped on request: the analyzer threw the abort reason.
+      if (!outcome.ok && signal?.aborted) throw new TaskAbortedError({ cause: signal.reason });
       if (!outcome.ok) throw new AnalyzerError(outcome.error);
       return outcome.analysis;
     } catch (error) {
-      if (error instanceof AnalyzerError) throw error;
+      if (error instanceof AnalyzerError || error instanceof TaskAbortedError) throw error;
       if (signal?.aborted || this.#destroyed) throw new TaskAbortedError({ cause: signal?.reason ?? error });
       throw new WorkerCrashedError({ cause: error });
     } finally {
+      clearTimeout(graceTimer);
+      signal?.removeEventListener('abort', onAbort);
       this.#running -= 1;
       port1.close();
     }

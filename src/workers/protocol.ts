@@ -10,15 +10,30 @@ import type { MessagePort } from 'node:worker_threads';
 import type { AnalysisInput } from '../analysis/input.js';
 import type { RiskAnalysis } from '../analysis/result.js';
 
+/** What every worker thread is started with (piscina's `workerData`). */
+export interface WorkerSettings {
+  /** Nice value the thread gives itself (0: unchanged). */
+  niceness: number;
+}
+
 export interface AnalysisTask {
   input: AnalysisInput;
-  /** Transferred to the worker; it posts {@link ProgressMessage}s here. */
+  /** Transferred to the worker; it posts {@link ProgressMessage}s here and may receive a {@link StopMessage}. */
   progressPort: MessagePort;
 }
 
 export interface ProgressMessage {
   stage: string;
   percent: number;
+}
+
+/** Sent by the pool on the task's port: stop at the next chance (the thread stays up for the next task). */
+export interface StopMessage {
+  stop: true;
+}
+
+export function isStopMessage(value: unknown): value is StopMessage {
+  return typeof value === 'object' && value !== null && (value as Partial<StopMessage>).stop === true;
 }
 
 export interface AnalyzerFailure {

@@ -11,7 +11,9 @@ describe('the real analysis worker', () => {
     const input = parseAnalysisInput({
       location: { latitude: 35.1, longitude: 129.04 },
       asset: { value: 1_000_000_000 },
-      params: { simulationYears: 1_000, scenarios: ['SSP2_4_5'], horizons: [2050], includeNarrative: false },
+      // Several simulation chunks: progress travels on its own port, so only messages posted while the task
+      // still runs are sure to arrive before its result does.
+      params: { simulationYears: 60_000, scenarios: ['SSP2_4_5'], horizons: [2050], includeNarrative: false },
     });
     const stages = new Set<string>();
     const analysis = await pool.run(input, { onProgress: (stage) => stages.add(stage) });

@@ -94,22 +94,29 @@ export function formatChange(ratio: number): string {
   return `${percent > 0 ? '+' : percent < 0 ? '−' : '±'}${Math.abs(percent)}%`;
 }
 
+/**
+ * Building an Intl.NumberFormat costs far more than formatting with one (locale data is resolved each
+ * time), and a narrative or document formats hundreds of figures: keep one per distinct set of options.
+ */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+export function numberFormat(language: Language, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${language}${JSON.stringify(options)}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(LOCALES[language], options);
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
 /** Whole currency units: minor units add noise to a risk estimate whose error is far larger. */
 export function formatMoney(amount: number, currency: string, language: Language): string {
-  return new Intl.NumberFormat(LOCALES[language], {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: 0,
-    maximumFractionDigits: 0,
-  }).format(amount);
+  return numberFormat(language, { style: 'currency', currency, minimumFractionDigits: 0, maximumFractionDigits: 0 }).format(amount);
 }
 
 /** Fixed decimals with the locale's grouping, e.g. `1,234.5`. */
 export function formatNumber(value: number, decimals: number, language: Language): string {
-  return new Intl.NumberFormat(LOCALES[language], {
-    minimumFractionDigits: decimals,
-    maximumFractionDigits: decimals,
-  }).format(value);
+  return numberFormat(language, { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
 }
 
 /** Indicator values span days, metres and mm/h: about three significant digits suit all of them. */

@@ -1,0 +1,62 @@
+/**
+ * The service composed exactly as src/main.ts does it (same config module, narrator, report service and
+ * HTTP server), with one bench seam chosen by the environment:
+ *   BENCH_WORKER=probe   the pool runs bench/servers/probe-worker.ts (the real analyzer + a done timestamp);
+ *   BENCH_POOL=gate:<n>  a GatePool of n slots that completes held tasks when the harness says `release`;
+ *   BENCH_STUB_CREATE=1  createReport's service call answers a ready-made QUEUED report without doing
+ *                        anything: what the GraphQL edge alone costs (the accept-rate floor).
+ * Scenarios that need neither run src/main.ts itself.
+ */
+import { fileURLToPath } from 'node:url';
+import { createOpenAiNarrator } from '../../src/analysis/narrative/index.js';
+import { loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
+import { createReportService } from '../../src/reports/index.js';
+import { buildApp } from '../../src/server.js';
+import { GatePool } from './gate-pool.js';
+import { registerBenchOperation } from './probe.js';
+
+const config = loadConfig();
+const logger = createLogger(config.logLevel);
+const narrator = createOpenAiNarrator({ apiKey: config.openai.apiKey, baseURL: config.openai.baseUrl, model: config.openai.model });
+
+const gateSize = /^gate:(\d+)$/.exec(process.env['BENCH_POOL'] ?? '')?.[1];
+const gate = gateSize === undefined ? undefined : new GatePool(Number(gateSize));
+if (gate) {
+  registerBenchOperation('release', () => gate.release());
+  registerBenchOperation('held', () => gate.held);
+}
+const workerFile =
+  process.env['BENCH_WORKER'] === 'probe' ? fileURLToPath(new URL('./probe-worker.ts', import.meta.url)) : undefined;
+
+const service = createReportService({
+  logger: logger.child({ component: 'reports' }),
+  workers: config.workers,
+  maxQueue: config.maxQueue,
+  defaultTimeoutSeconds: config.reportTimeoutSeconds,
+  maxTimeoutSeconds: config.maxTimeoutSeconds,
+  llmConcurrency: config.llmConcurrency,
+  resultTtlSeconds: config.resultTtlSeconds,
+  maxStoredReports: config.maxStoredReports,
+  ...(narrator ? { narrator } : {}),
+  ...(gate ? { pool: gate } : {}),
+  ...(workerFile ? { workerFile } : {}),
+});
+if (process.env['BENCH_STUB_CREATE'] === '1') {
+  const ready = await service.create('public', {
+    input: { location: { latitude: 37.5665, longitude: 126.978 }, asset: { value: 1_000_000_000 }, params: { includeNarrative: false } },
+  });
+  // Only for this measure: the resolver still validates nothing beyond GraphQL and stores nothing.
+  Object.defineProperty(service, 'create', { value: async () => ready });
+}
+const app = buildApp({ service, config, logger });
+const { url } = await app.start();
+logger.info({ url, workers: service.health().workers }, `Climate Risk Reports (bench) listening on ${url}`);
+
+process.once('SIGTERM', () => {
+  void (async () => {
+    await service.close({ graceMs: 0 });
+    await app.stop();
+    process.exit(0);
+  })();
+});
