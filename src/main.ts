@@ -1,17 +1,16 @@
 /**
  * Start-up and graceful shutdown: `npm start`.
  *
- * Start: read the configuration, build the narrator and the report service, listen. Any failure stops
+ * Start: read the configuration, compose the report service (src/compose.ts), listen. Any failure stops
  * the process with a non-zero code and one clear line.
  * Shutdown (SIGTERM/SIGINT): refuse new connections, let the service finish or interrupt its reports
  * within the grace period (subscribers hear the final events), close the remaining sockets, exit 0.
  */
-import { createOpenAiNarrator } from './analysis/narrative/index.js';
+import { createServiceFromConfig } from './compose.js';
 import { ConfigError, loadConfig } from './config.js';
 import type { Config } from './config.js';
 import { createLogger } from './logger.js';
 import type { Logger } from './logger.js';
-import { createReportService } from './reports/index.js';
 import type { ReportService } from './reports/index.js';
 import { buildApp } from './server.js';
 import type { App } from './server.js';
@@ -81,22 +80,8 @@ async function main(): Promise<void> {
   let service: ReportService | undefined;
   try {
     checkSupported(config);
-    const narrator = createOpenAiNarrator({
-      apiKey: config.openai.apiKey,
-      baseURL: config.openai.baseUrl,
-      model: config.openai.model,
-    });
-    service = createReportService({
-      logger: logger.child({ component: 'reports' }),
-      workers: config.workers,
-      maxQueue: config.maxQueue,
-      defaultTimeoutSeconds: config.reportTimeoutSeconds,
-      maxTimeoutSeconds: config.maxTimeoutSeconds,
-      llmConcurrency: config.llmConcurrency,
-      resultTtlSeconds: config.resultTtlSeconds,
-      maxStoredReports: config.maxStoredReports,
-      ...(narrator ? { narrator } : {}),
-    });
+    const composed = createServiceFromConfig(config, logger);
+    service = composed.service;
     const app = buildApp({ service, config, logger });
     const { url } = await app.start();
     installShutdown(app, service, config, logger);
@@ -106,7 +91,7 @@ async function main(): Promise<void> {
         url,
         dashboard,
         workers: config.workers,
-        narrative: narrator ? 'llm' : 'template',
+        narrative: composed.narrative,
         auth: config.apiKeys.length > 0 ? 'api-keys' : 'open',
       },
       `Climate Risk Reports listening on ${url} (dashboard: ${dashboard})`,

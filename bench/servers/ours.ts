@@ -1,5 +1,5 @@
 /**
- * The service composed exactly as src/main.ts does it (same config module, narrator, report service and
+ * The service composed by src/compose.ts, exactly as src/main.ts does it (same config module, narrator, report service and
  * HTTP server), with one bench seam chosen by the environment:
  *   BENCH_WORKER=probe   the pool runs bench/servers/probe-worker.ts (the real analyzer + a done timestamp);
  *   BENCH_POOL=gate:<n>  a GatePool of n slots that completes held tasks when the harness says `release`;
@@ -8,17 +8,15 @@
  * Scenarios that need neither run src/main.ts itself.
  */
 import { fileURLToPath } from 'node:url';
-import { createOpenAiNarrator } from '../../src/analysis/narrative/index.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
-import { createReportService } from '../../src/reports/index.js';
+import { createServiceFromConfig } from '../../src/compose.js';
 import { buildApp } from '../../src/server.js';
 import { GatePool } from './gate-pool.js';
 import { registerBenchOperation } from './probe.js';
 
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
-const narrator = createOpenAiNarrator({ apiKey: config.openai.apiKey, baseURL: config.openai.baseUrl, model: config.openai.model });
 
 const gateSize = /^gate:(\d+)$/.exec(process.env['BENCH_POOL'] ?? '')?.[1];
 const gate = gateSize === undefined ? undefined : new GatePool(Number(gateSize));
@@ -29,16 +27,7 @@ if (gate) {
 const workerFile =
   process.env['BENCH_WORKER'] === 'probe' ? fileURLToPath(new URL('./probe-worker.ts', import.meta.url)) : undefined;
 
-const service = createReportService({
-  logger: logger.child({ component: 'reports' }),
-  workers: config.workers,
-  maxQueue: config.maxQueue,
-  defaultTimeoutSeconds: config.reportTimeoutSeconds,
-  maxTimeoutSeconds: config.maxTimeoutSeconds,
-  llmConcurrency: config.llmConcurrency,
-  resultTtlSeconds: config.resultTtlSeconds,
-  maxStoredReports: config.maxStoredReports,
-  ...(narrator ? { narrator } : {}),
+const { service } = createServiceFromConfig(config, logger, {
   ...(gate ? { pool: gate } : {}),
   ...(workerFile ? { workerFile } : {}),
 });
