@@ -2,17 +2,11 @@
  * The place picker: the places of the regional climate table (GET /places.json), grouped by country,
  * Korea first. Picking one hands its coordinates and a readable label to the form.
  */
+import type { Place } from '../analysis/regions/lookup.js';
 import { h, replace } from './dom.js';
 
-/** A place of the regional climate table, as /places.json lists it. */
-export interface Place {
-  id: string;
-  name: string;
-  nameKo: string;
-  country: string;
-  latitude: number;
-  longitude: number;
-}
+/** A place of the regional climate table, as /places.json lists it (the server's listPlaces()). */
+export type { Place };
 
 export interface PickedPlace {
   latitude: number;

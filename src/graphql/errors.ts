@@ -5,7 +5,6 @@
  * service are translated here; anything else is unexpected and masked as INTERNAL (message only, no
  * stack, no cause) while the full error goes to the log.
  */
-import type { GraphQLError as GraphQLErrorType } from 'graphql';
 import { GraphQLError } from 'graphql';
 import type { MaskError } from 'graphql-yoga';
 import { InvalidInputError } from '../analysis/input.js';
@@ -57,9 +56,8 @@ export function unauthenticated(message = 'A valid API key is required (Authoriz
   return clientError(ErrorCode.UNAUTHENTICATED, message);
 }
 
-/** By name, as yoga does: a GraphQLError of another graphql-js copy is one too. */
-export function isGraphQLError(error: unknown): error is GraphQLErrorType {
-  return error instanceof Error && error.name === 'GraphQLError';
+export function isGraphQLError(error: unknown): error is GraphQLError {
+  return error instanceof GraphQLError;
 }
 
 /**
@@ -87,7 +85,7 @@ export async function translated<T>(call: () => Promise<T>): Promise<T> {
  * or a GraphQLError all the way down (graphql-js and yoga report syntax, validation and variable
  * coercion errors that way). An error raised by anything else (a bug, a failing dependency) is not.
  */
-function isClientError(error: GraphQLErrorType): boolean {
+function isClientError(error: GraphQLError): boolean {
   const code = error.extensions['code'];
   if (typeof code === 'string' && CLIENT_CODES.has(code)) return true;
   let cause: unknown = error.originalError;
@@ -96,7 +94,7 @@ function isClientError(error: GraphQLErrorType): boolean {
 }
 
 /** A client error without a code gets BAD_USER_INPUT: it can only be about what the client sent. */
-function withCode(error: GraphQLErrorType): GraphQLErrorType {
+function withCode(error: GraphQLError): GraphQLError {
   if (typeof error.extensions['code'] === 'string') return error;
   return new GraphQLError(error.message, {
     nodes: error.nodes,

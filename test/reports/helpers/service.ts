@@ -1,13 +1,13 @@
 /** Building services for tests, and waiting on their events instead of sleeping. */
-import { pino } from 'pino';
 import type { Narrative } from '../../../src/analysis/result.js';
 import { fileURLToPath } from 'node:url';
+import { createSilentLogger } from '../../../src/logger.js';
 import { createReportService, type ReportService } from '../../../src/reports/index.js';
 import type { ReportServiceOptions } from '../../../src/reports/options.js';
 import type { ReportEvent } from '../../../src/reports/report.js';
 import { ManualPool } from './manual-pool.js';
 
-export const silentLogger = pino({ level: 'silent' });
+export const silentLogger = createSilentLogger();
 
 export const SCRIPTED_WORKER = fileURLToPath(new URL('../../fixtures/workers/scripted.ts', import.meta.url));
 
