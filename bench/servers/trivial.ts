@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import SchemaBuilder from '@pothos/core';
 import { createYoga } from 'graphql-yoga';
 import { createMaskError } from '../../src/graphql/errors.js';
+import { yogaStackOptions } from '../../src/graphql/yoga.js';
 import { createLogger } from '../../src/logger.js';
 
 const logger = createLogger('info');
@@ -25,6 +26,7 @@ const yoga = createYoga({
   maskedErrors: { maskError: createMaskError(logger) },
   landingPage: false,
   graphiql: false,
+  ...yogaStackOptions(),
 });
 const server = createServer((req, res) => void yoga(req, res));
 await new Promise<void>((resolve) => server.listen(Number(process.env['PORT'] ?? 0), '127.0.0.1', resolve));

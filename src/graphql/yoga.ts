@@ -3,13 +3,14 @@
  * instance. The HTTP server mounts it; tests call `yoga.fetch` in process.
  */
 import { createYoga } from 'graphql-yoga';
-import type { GraphiQLOptions, YogaLogger, YogaServerInstance } from 'graphql-yoga';
+import type { GraphiQLOptions, Plugin, YogaLogger, YogaServerInstance } from 'graphql-yoga';
 import type { ApiKey } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { ReportService } from '../reports/index.js';
 import { createAuthenticator, createContextFactory } from './context.js';
 import type { GraphQLContext, ServerContext } from './context.js';
 import { createMaskError } from './errors.js';
+import { useRequestBodyLimit } from './request-body-limit.js';
 import { schema } from './schema.js';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -97,6 +98,14 @@ async function renderGraphiQL(options: GraphiQLOptions): Promise<string> {
   return render(options);
 }
 
+/**
+ * The HTTP and execution stack every yoga of ours runs on (the service, and the bench's trivial-mutation
+ * yardstick, so that they compare like with like).
+ */
+export function yogaStackOptions(): { maxRequestBodySize: false; plugins: Plugin[] } {
+  return { maxRequestBodySize: false, plugins: [useRequestBodyLimit()] };
+}
+
 export function createGraphQLHandler({ service, logger, apiKeys }: GraphQLHandlerOptions): GraphQLHandler {
   return createYoga<ServerContext, GraphQLContext>({
     schema,
@@ -108,5 +117,6 @@ export function createGraphQLHandler({ service, logger, apiKeys }: GraphQLHandle
     renderGraphiQL,
     landingPage: false,
     logging: yogaLogger(logger.child({ component: 'yoga' })),
+    ...yogaStackOptions(),
   });
 }

@@ -32,6 +32,18 @@ describe('the in-memory queue', () => {
     expect(await drain(queue)).toEqual(['a1', 'a2']);
   });
 
+  it('removes reports from the head (deadlines and shutdown remove them in queue order) and from the middle alike', async () => {
+    const queue = new MemoryReportQueue();
+    const ids = Array.from({ length: 3_000 }, (_, i) => `a${i}`);
+    for (const id of ids) await queue.enqueue({ id, tenant: 'a' });
+    // Past the point where the FIFO compacts its consumed prefix, then one from the middle.
+    for (const id of ids.slice(0, 2_000)) expect(await queue.remove(id)).toBe(true);
+    expect(await queue.remove('a2500')).toBe(true);
+    expect([queue.position('a2000'), queue.position('a2501'), queue.position('a2999')]).toEqual([1, 501, 999]);
+    expect(queue.size).toBe(999);
+    expect(await drain(queue)).toEqual(ids.slice(2_000).filter((id) => id !== 'a2500'));
+  });
+
   it('ignores a second enqueue of the same report', async () => {
     const queue = new MemoryReportQueue();
     await queue.enqueue({ id: 'a1', tenant: 'a' });

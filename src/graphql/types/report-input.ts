@@ -190,6 +190,12 @@ type WithoutNulls<T> = T extends readonly (infer Item)[]
 export function withoutNulls<T>(value: T): WithoutNulls<T> {
   if (Array.isArray(value)) return value.map(withoutNulls) as WithoutNulls<T>;
   if (value === null || typeof value !== 'object') return value as WithoutNulls<T>;
-  const entries = Object.entries(value).filter(([, field]) => field !== null && field !== undefined);
-  return Object.fromEntries(entries.map(([name, field]) => [name, withoutNulls(field)])) as WithoutNulls<T>;
+  // A plain object built field by field: GraphQL hands over null-prototype objects, which V8 keeps in
+  // slow dictionary mode, and every later read (the zod schema reads each field) would pay for it.
+  const copy: Record<string, unknown> = {};
+  for (const name in value) {
+    const field = (value as Record<string, unknown>)[name];
+    if (field !== null && field !== undefined) copy[name] = withoutNulls(field);
+  }
+  return copy as WithoutNulls<T>;
 }
