@@ -16,7 +16,7 @@ import type { Config } from './config.js';
 import { createDashboardFiles, PLACES_PATH, servePlaces } from './dashboard/serve.js';
 import { matchDocumentPath, serveDocument } from './documents/http.js';
 import { createAuthenticator } from './graphql/context.js';
-import { serveGraphQLOverWebSocket } from './graphql/graphql-ws.js';
+import { serveGraphQLOverWebSocket, type GraphQLOverWebSocketOptions } from './graphql/graphql-ws.js';
 import { GRAPHQL_PATH, createGraphQLHandler } from './graphql/yoga.js';
 import type { GraphQLHandler } from './graphql/yoga.js';
 import type { Logger } from './logger.js';
@@ -30,6 +30,8 @@ export interface AppOptions {
   logger: Logger;
   /** The built dashboard; default dist/dashboard/ (tests build into a folder of their own). */
   dashboardDir?: string;
+  /** Heartbeat and slow-client limits of graphql-ws connections (defaults suit production). */
+  webSocket?: GraphQLOverWebSocketOptions;
 }
 
 export interface App {
@@ -64,7 +66,7 @@ function pathnameOf(req: IncomingMessage): string {
   }
 }
 
-export function buildApp({ service, config, logger, dashboardDir }: AppOptions): App {
+export function buildApp({ service, config, logger, dashboardDir, webSocket }: AppOptions): App {
   const yoga = createGraphQLHandler({ service, logger, apiKeys: config.apiKeys });
   const documents = { service, authenticate: createAuthenticator(config.apiKeys), logger: logger.child({ component: 'documents' }) };
   const dashboard = createDashboardFiles(dashboardDir);
@@ -88,7 +90,7 @@ export function buildApp({ service, config, logger, dashboardDir }: AppOptions):
     );
   });
   const wss = new WebSocketServer({ server, path: GRAPHQL_PATH });
-  const graphqlWs = serveGraphQLOverWebSocket(wss, yoga, logger.child({ component: 'graphql-ws' }));
+  const graphqlWs = serveGraphQLOverWebSocket(wss, yoga, logger.child({ component: 'graphql-ws' }), webSocket);
 
   const sockets = new Set<Socket>();
   server.on('connection', (socket) => {

@@ -9,6 +9,7 @@
  * Same analyzer and narrative code as the service, same mock LLM server.
  */
 import { randomUUID } from 'node:crypto';
+import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Mutex } from 'async-mutex';
 import { serveBaseline, type BaselineReport } from './http-server.js';
@@ -17,7 +18,7 @@ import { ThreadPoolExecutor, TimeoutError, waitFor } from './thread-pool-executo
 const MAX_WORKERS = 4;
 const TIMEOUT_MS = Number(process.env['BASELINE_TIMEOUT_MS'] ?? 60_000);
 
-const executor = new ThreadPoolExecutor(fileURLToPath(new URL('./pool-of-four-worker.ts', import.meta.url)), MAX_WORKERS);
+const executor = new ThreadPoolExecutor(fileURLToPath(new URL(`./pool-of-four-worker${extname(import.meta.url)}`, import.meta.url)), MAX_WORKERS);
 const lock = new Mutex();
 const reportResults = new Map<string, BaselineReport>();
 

@@ -36,11 +36,13 @@ export class ThreadPoolExecutor {
   #nextId = 1;
 
   constructor(workerFile: string, maxWorkers: number) {
-    // A raw Worker does not get the parent's tsx loader for a .ts entry: each thread starts from a
-    // one-line script that registers tsx, then imports the real entry.
-    const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(pathToFileURL(workerFile).href)}); })`;
+    // A raw Worker does not get the parent's tsx loader for a .ts entry (from source): each thread then
+    // starts from a one-line script that registers tsx and imports the real entry.
+    const bootstrap = workerFile.endsWith('.ts')
+      ? `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(pathToFileURL(workerFile).href)}); })`
+      : null;
     for (let i = 0; i < maxWorkers; i += 1) {
-      const worker = new Worker(bootstrap, { eval: true });
+      const worker = bootstrap ? new Worker(bootstrap, { eval: true }) : new Worker(workerFile);
       worker.on('message', (reply: JobReply) => this.#finish(worker, reply));
       worker.on('error', (error) => {
         const job = this.#running.get(worker);

@@ -1,9 +1,10 @@
 /**
- * Servers under test as child processes: spawn with the tsx loader and the bench probe preloaded, wait for
+ * Servers under test as child processes: compiled once per run (tsconfig.bench.json: the service as
+ * `npm start` runs it, by plain node), spawned with the bench probe preloaded, wait for
  * its port to accept connections, talk to the probe over IPC, stop (SIGTERM, then SIGKILL). Every child
  * is registered, so an exception, Ctrl-C or a plain exit of the harness still kills them all.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { connect, createServer } from 'node:net';
@@ -13,7 +14,8 @@ import { fileURLToPath } from 'node:url';
 import type { ProbeReply, ProbeRequest } from './probe-protocol.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const PROBE_ENTRY = fileURLToPath(new URL('../servers/with-probe.ts', import.meta.url));
+const BUILD_DIR = join(REPO_ROOT, 'dist/bench');
+const PROBE_ENTRY = join(BUILD_DIR, 'bench/servers/with-probe.js');
 
 const TAIL_BYTES = 8_192;
 const LOG_DIR = join(tmpdir(), 'climate-risk-bench-logs');
@@ -76,13 +78,28 @@ function freePort(): Promise<number> {
   });
 }
 
-/** The command line of a child: the tsx loader, then the probe's entry wrapper around the script. */
+let built = false;
+/** Compiles the servers (src/ and bench/servers, bench/baselines) into dist/bench/, once per harness run. */
+export function buildServers(): void {
+  if (built) return;
+  const tsc = join(REPO_ROOT, 'node_modules/.bin/tsc');
+  try {
+    execFileSync(tsc, ['-p', 'tsconfig.bench.json'], { cwd: REPO_ROOT, stdio: 'pipe' });
+  } catch (error) {
+    const output = (error as { stdout?: Buffer }).stdout?.toString() ?? String(error);
+    throw new Error(`compiling the bench servers failed:\n${output}`, { cause: error });
+  }
+  built = true;
+}
+
+/** The command line of a child: the probe's entry wrapper around the compiled script (`src/main.ts` → its .js). */
 export function childNodeArgs(script: string, extra: readonly string[] = []): string[] {
-  return [...extra, '--import', 'tsx', PROBE_ENTRY, script];
+  return [...extra, PROBE_ENTRY, join(BUILD_DIR, script.replace(/\.ts$/, '.js'))];
 }
 
 export async function startServer(options: StartOptions): Promise<ServerProcess> {
   installExitHooks();
+  buildServers();
   const port = await freePort();
   // The child logs to a file, not to a pipe: a pipe that the busy harness drains late would make pino's
   // synchronous writes wait (and stall the server's event loop), which no real log sink does.

@@ -8,48 +8,60 @@ import type { ScenarioOutcome } from './report.js';
 /** Why a figure misses, as found by profiling (bench/lib/profile-summary.ts, --cpu-prof, GC traces). */
 const LIMITS: Readonly<Record<string, string>> = {
   responsiveness:
-    'No step of ours blocks the event loop under this load: its delay p99 stays under 4 ms. What remains in the probe\'s p99 are ' +
-    'young-generation GC pauses of the HTTP and GraphQL stack (yoga, whatwg-node and graphql-js allocate ~130-200 KB per request, so a ' +
-    'scavenge of 3-6 ms comes every ~100 requests; compare the trivial mutation server\'s own one-at-a-time p99 under "Accept rate") ' +
-    'and pauses of this virtual machine itself (idle processes here see 10-100 ms stalls now and then). Larger or smaller ' +
-    'young generations (--max-semi-space-size 4 … 64) did not help.',
+    'No step of ours blocks the event loop under this load (see its delay p99). What remains in the probe\'s p99 are young-generation ' +
+    'GC pauses of the HTTP and GraphQL stack and pauses of this virtual machine itself (idle processes here see 10-100 ms stalls now ' +
+    'and then); compare the trivial mutation server\'s own one-at-a-time p99 under "Accept rate".',
   accept:
-    'The GraphQL stack, not the report service. The same createReport request answered by a stub service (no validation, no store) ' +
-    'reaches only the "edge floor" in the notes (~60 % of the trivial mutation): yoga and graphql-js parse and coerce the nested ' +
-    'CreateReportInput (20-odd fields in four input objects) for every request. Our service then adds zod validation, the mutex-guarded ' +
-    'store insert, the QUEUED event, the deadline timer and a log line. One event-loop thread does all of it (92 % busy in the window) ' +
-    'while autocannon and the workers share the other core. One at a time, the p99 is set by GC pauses (a 3-5 ms scavenge every ~100 ' +
-    'requests); the trivial mutation server\'s own one-at-a-time p99 is in the table for comparison. A compiled executor (graphql-jit through ' +
-    '@envelop/graphql-jit, not installed) would attack the edge floor.',
+    'The ratio, not the rate. Without the per-request stream that yoga\'s body limit piped every request through (see the fixes), ' +
+    'the trivial mutation costs ~65 µs of event loop per request on this machine, and the ratio asks createReport to stay within 1.25x ' +
+    'of that. Answered by a stub service (no validation, no store), the same createReport request already costs ~115 µs ("edge floor" ' +
+    'in the notes): graphql-js coerces the nested CreateReportInput (20-odd fields in four input objects; coerceInputValue and ' +
+    'graphql-tools\' snapshotInputValue are ~15 % of the event loop) and the larger result is serialised. Our service adds ~80 µs more: ' +
+    'zod validation, the mutex-guarded store insert, the queue, the deadline timer, the QUEUED event and a log line; the service call ' +
+    'alone measures ~13 µs in a loop, the rest is the garbage and GC of reports that stay in the store (tens of thousands during the ' +
+    'window). A compiled executor (graphql-jit) was tried: +15 % for createReport, -10 % for the trivial mutation, and it loads ' +
+    'graphql-js a second time (its CommonJS build), so its errors are not GraphQLErrors of ours and were masked as INTERNAL: not adopted.',
   push: 'One event-loop hop after the worker posts its result; the p99 rides on the same GC pauses as the health probe.',
   subscribers:
-    'Each open subscription costs about 12 KB of heap in graphql-ws, envelop/yoga (a per-operation context and plugin state) and the ' +
-    'graphql-js subscription machinery (nested async-iterator wrappers with their promises and closures), against about 1 KB in our event ' +
-    'stream and bus listener; each WebSocket connection adds about 6 KB more. The service starts at ~170-180 MB RSS under tsx (main ' +
-    'thread, the tsx loader thread, the worker thread, each with its own V8 heap); compiled with tsc and run by plain node it starts ' +
-    '~75 MB lower. Under load the heap grows further before V8 collects it (the "peak seen"). The health p99 with them open rides on ' +
-    'longer GC pauses: the heap to scan holds the 10,000 subscriptions.',
+    'A heap-snapshot diff (3,000 reportFeed subscriptions, one per connection) puts about 18 KB of heap on each: 38 closures, 29 ' +
+    'contexts, 9 promises and 4 generators of the async-iterator chain (graphql-ws, envelop/yoga, the graphql-tools executor\'s ' +
+    'flattenAsyncIterable and mapAsyncIterator, our event stream), the WebSocket, its socket and the upgrade request that graphql-ws ' +
+    'keeps in each connection\'s context (its headers), and two timers. Our own event stream and bus listener are about 1 KB of it. ' +
+    'The service starts at ~125 MB (main thread and one worker thread per core, each with its own V8 heap). Reaching 256 MB needs a ' +
+    'leaner WebSocket transport than graphql-ws\'s `useServer`; multiplexing 10 subscriptions per connection (second row) already does. ' +
+    'The health p99 with them open rides on longer GC pauses: the heap to scan holds the subscriptions.',
   deadline: 'Timer resolution and one event-loop hop: the deadline fires a timer, the store commits TIMED_OUT, the frame goes out.',
   burst:
-    'One event-loop thread does everything for every subscriber, 90-170 µs per report across runs (a mark-compact GC falling inside the ' +
-    'burst makes the difference): commit the completion in the store (the mutex ' +
+    'One event-loop thread does everything for every subscriber, ~90 µs per report: commit the completion in the store (the mutex ' +
     'serialises them), execute the event\'s selection with graphql-js, stringify it, write two frames per subscriber (`next`, then ' +
-    '`complete`: 10,000 writev calls, ~28 % of the time) and collect the garbage (~20 %). Our own code (runner, store, bus, event stream) ' +
-    'is ~15 % of it after the fixes listed above. A client that selects the result summary in its subscription pays graphql-js execution of ' +
-    'it for every subscriber (the second row).',
+    '`complete`: 10,000 writev calls, ~29 % of the time; graphql-ws awaits each write before the next, so they cannot be merged ' +
+    'without replacing its `useServer`) and collect the garbage (~22 %). Our own code (runner, store, bus, event stream) is ~15 % of ' +
+    'it. A client that selects the result summary in its subscription pays graphql-js execution of it for every subscriber (the second row).',
   llm:
-    'The last narrative request leaves ~0.6 s after the first: with one worker the CPU parts run one after another, ~3 ms of analyzer ' +
-    'per report even at 1,000 years (a fixed cost, mostly the heat model\'s work-ability computation in src/analysis/hazards/heat.ts), ' +
-    'and the event loop spends ~5 ms per report meanwhile (accepting the request, the transitions and events, and ~2 ms preparing the ' +
-    'narrative: src/analysis/narrative/wording.ts builds a new Intl.NumberFormat for every figure). Two workers did not shorten it (the ' +
-    'event loop is then the bottleneck); caching the Intl.NumberFormat objects cut the event loop\'s work by a third in a trial but the ' +
-    'makespan only to 1.59 L. Both causes live in src/analysis, outside this change.',
+    'The last narrative request leaves ~0.5 s after the first, and neither thread is the bottleneck: in that window the event loop and ' +
+    'the worker are each ~70 % idle (CPU profiles). Each report is a chain of hand-offs (take from the queue, commit RUNNING, post to a ' +
+    'worker, wake the niced worker thread, compute, post back, commit, prepare and send the LLM request), and with every core shared by ' +
+    'the event loop, the worker(s), the harness\'s 100 clients and the mock LLM server, a wake-up waits for a core: the analysis of a ' +
+    '1,000-year report takes 1.7 ms alone and 3-9 ms of wall time here. Two workers instead of one, nice 0 instead of 10, and yielding ' +
+    'to the next report before preparing a narrative each changed the makespan by less than the run-to-run spread (1.49-1.61 L).',
   cpu: 'Two worker threads on two cores share them with the event loop, the harness and the OS.',
   memory: 'The report record, its id, timestamps and map entries.',
   simulation: 'The simulation loop itself.',
 };
 
 const FIXES = [
+  '**A request-body limit without a stream per request** (src/graphql/request-body-limit.ts): graphql-yoga 5.24 limits request bodies by piping ' +
+    'every one through a counting TransformStream (a new Request around it, and an AbortController that Node\'s stream pipeline aborts, building a ' +
+    'DOMException, when it finishes). On this stack that cost more than the rest of a small request. Ours checks the Content-Length (Node\'s HTTP ' +
+    'parser never delivers more than declared) and counts only bodies without one. Trivial mutation ~6,200 → ~14,000 req/s, createReport ~2,300 → ' +
+    '~4,500 req/s in the same runs; the one-at-a-time p99 and the health p99 under load fell with the garbage.',
+  '**The service runs compiled** (`npm run build`: tsc into dist/server/, `npm start`: plain node): under tsx, a loader thread with its own V8 heap ' +
+    'and the TypeScript hooks cost ~60 MB of RSS at start (188 → 130 MB idle). The bench compiles its servers the same way (tsconfig.bench.json).',
+  '**A worker on every core** (src/workers/pool.ts, defaultWorkerCount): see "Default worker count".',
+  '**GraphQL input reaches zod as plain objects** (src/graphql/types/report-input.ts, withoutNulls): graphql-js hands resolvers null-prototype ' +
+    'objects, which V8 keeps in dictionary mode; zod read them at ~17 µs per CreateReportInput in the server, against ~2.5 µs for the same input as plain objects.',
+  '**Removing queued reports from the head is O(1)** (src/reports/memory/queue.ts): queued reports time out, and are interrupted at shutdown, in ' +
+    'the order they were queued; each removal spliced the tenant\'s FIFO (4 % of the event loop in the accept-rate run, quadratic at shutdown).',
   '**Worker threads yield to the event loop** (src/workers/thread-priority.ts, pool option `niceness`, default 10): each analysis thread lowers its own Linux nice value. ' +
     'With equal priority, three busy threads (event loop, simulation, load generator) shared two cores fairly and the event loop got two thirds of one. In paired ' +
     'quick runs (nice 0 against nice 19), createReport accepted ~15 % more requests per second with niced workers, and the event-loop delay p99 with a worker ' +
@@ -77,8 +89,9 @@ export function summarize(outcomes: readonly ScenarioOutcome[], figures: Record<
       'graphql-ws and HTTP clients, the mock LLM server) in the harness process, and a health probe in a process of its own. The load generator takes CPU ' +
       'from the server it measures, so absolute throughputs are lower than on a dedicated machine; ratios measured in the same run (ours against its ' +
       'baseline, createReport against the trivial mutation) are the figures to trust. The share of CPU that other processes used during each scenario is ' +
-      'given with its notes; a scenario above 5 % is marked "disturbed" in the table. The service runs as `npm start` runs it: TypeScript through tsx ' +
-      '(src/main.ts, or bench/servers/ours.ts where a measure needs a probe worker or a held pool), NODE_ENV=production, LOG_LEVEL=info to a file.',
+      'given with its notes; a scenario above 5 % is marked "disturbed" in the table. The service runs as `npm start` runs it: compiled by ' +
+      'tsc and run by plain node (src/main.ts, or bench/servers/ours.ts where a measure needs a probe worker or a held pool; tsconfig.bench.json), ' +
+      'NODE_ENV=production, LOG_LEVEL=info to a file.',
     '',
   );
 
@@ -100,13 +113,13 @@ export function summarize(outcomes: readonly ScenarioOutcome[], figures: Record<
         `and ${rc.toFixed(2)} with ${cores} (${scale.toFixed(2)}x)${acceptLine}.`,
       '',
       latencyHolds
-        ? `These numbers support WORKERS = cores on this machine: a worker on every core multiplies the CPU throughput by ${scale.toFixed(2)}, and with niced worker threads ` +
-            'the event loop still preempts a simulation whenever a request arrives, so its latency held. Across the full runs made for this change, ' +
-            `WORKERS=${cores} had the lower event-loop delay p99 every time and usually the lower { health } p99; ` +
-            'a likely reason, not verified, is that an idle virtual CPU is descheduled by the host and takes time to wake. The code default is still max(1, cores − 1) ' +
-            '(DESIGN.md, README.md and test/integration/start-up.test.ts say so); switching is the maintainers\' call. Keep cores − 1 where threads cannot be ' +
-            'niced (not Linux) or where other busy processes share the cores.'
-        : `These numbers support the default, max(1, cores − 1): with a worker on every core the event-loop latency got worse (${formatMs(wc)} against ${formatMs(w1)}).`,
+        ? `The default is therefore WORKERS = cores where worker threads can be niced (Linux), and cores − 1 elsewhere: a worker on every core multiplies ` +
+            `the CPU throughput by ${scale.toFixed(2)}, and a niced worker thread yields to the event loop whenever a request arrives, so its latency held. ` +
+            `Across the full runs made for this choice, WORKERS=${cores} had the lower event-loop delay p99 every time and usually the lower { health } p99; ` +
+            'a likely reason, not verified, is that an idle virtual CPU is descheduled by the host and takes time to wake. Set WORKERS=cores − 1 where other ' +
+            'busy processes share the cores.'
+        : `These numbers do not support a worker on every core on this machine: the event-loop latency got worse with it (${formatMs(wc)} against ${formatMs(w1)}); ` +
+            'the default (cores on Linux) should be revisited.',
       '',
     );
   }

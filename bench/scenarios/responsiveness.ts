@@ -92,6 +92,11 @@ export async function measureUnderLoad(
       probeProcess.run(),
       runLoad({ client: traffic, mix: mixFor(flavour), ratePerSecond: RATE, durationMs: options.windowMs, drainMs: 2_000 }),
     ]);
+    if (flavour === 'ours') {
+      // The figures mean nothing unless the simulations really kept every worker busy to the end.
+      const { health } = (await control.data(body(HEALTH))) as { health: { running: number; workers: number } };
+      if (health.running < health.workers) throw new Error(`the pool was not saturated: ${health.running} of ${health.workers} workers busy`);
+    }
     // A blocked loop answers IPC late too: give it a while, then report the delay as unknown.
     const stats = await server.call<ProbeStats>('stats', undefined, 15_000).catch(() => null);
     return {

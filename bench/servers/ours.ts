@@ -7,6 +7,7 @@
  *                        anything: what the GraphQL edge alone costs (the accept-rate floor).
  * Scenarios that need neither run src/main.ts itself.
  */
+import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
@@ -25,7 +26,7 @@ if (gate) {
   registerBenchOperation('held', () => gate.held);
 }
 const workerFile =
-  process.env['BENCH_WORKER'] === 'probe' ? fileURLToPath(new URL('./probe-worker.ts', import.meta.url)) : undefined;
+  process.env['BENCH_WORKER'] === 'probe' ? fileURLToPath(new URL(`./probe-worker${extname(import.meta.url)}`, import.meta.url)) : undefined;
 
 const { service } = createServiceFromConfig(config, logger, {
   ...(gate ? { pool: gate } : {}),

@@ -10,7 +10,7 @@ import WebSocket from 'ws';
 import type { ApiKey } from '../../src/config.js';
 import type { ReportService } from '../../src/reports/index.js';
 import { buildApp } from '../../src/server.js';
-import type { App } from '../../src/server.js';
+import type { App, AppOptions } from '../../src/server.js';
 import { silentLogger } from './services.js';
 import type { Fetcher } from './graphql.js';
 
@@ -29,8 +29,16 @@ export interface TestServer {
   dispose(): Promise<void>;
 }
 
-export async function startTestServer(service: ReportService, options: { apiKeys?: ApiKey[] } = {}): Promise<TestServer> {
-  const app = buildApp({ service, logger: silentLogger, config: { port: 0, host: '127.0.0.1', apiKeys: options.apiKeys ?? [] } });
+export async function startTestServer(
+  service: ReportService,
+  options: { apiKeys?: ApiKey[]; webSocket?: AppOptions['webSocket'] } = {},
+): Promise<TestServer> {
+  const app = buildApp({
+    service,
+    logger: silentLogger,
+    config: { port: 0, host: '127.0.0.1', apiKeys: options.apiKeys ?? [] },
+    ...(options.webSocket ? { webSocket: options.webSocket } : {}),
+  });
   const { url } = await app.start(0, '127.0.0.1');
   const wsUrl = url.replace(/^http/, 'ws');
   const disposers: (() => unknown)[] = [];

@@ -1,17 +1,20 @@
 /**
- * The configuration module, and `npm start` as a process: it starts, answers, stops cleanly on SIGTERM,
- * and refuses to start with a message naming what is wrong.
+ * The configuration module, and `npm start` as a process (the server as `npm run build` compiles it, run
+ * by plain node): it starts, runs a report in its compiled worker, stops cleanly on SIGTERM, and refuses
+ * to start with a message naming what is wrong.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { createClient } from 'graphql-sse';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { defaultWorkerCount } from '../../src/workers/pool.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
+const TSC = fileURLToPath(new URL('../../node_modules/.bin/tsc', import.meta.url));
+const COMPILED_MAIN = 'dist/server/main.js';
 const SECRET = 'sk-test-never-print-me-42';
 
 describe('loadConfig', () => {
@@ -32,8 +35,8 @@ describe('loadConfig', () => {
       shutdownGraceSeconds: 10,
       logLevel: 'info',
     });
-    expect(defaultWorkerCount(1)).toBe(1);
-    expect(defaultWorkerCount(8)).toBe(7);
+    expect([defaultWorkerCount(1, true), defaultWorkerCount(8, true)]).toEqual([1, 8]);
+    expect([defaultWorkerCount(1, false), defaultWorkerCount(8, false)]).toEqual([1, 7]);
   });
 
   it('reads API_KEYS as tenant:key pairs or plain keys of the public tenant', () => {
@@ -73,10 +76,10 @@ interface Run {
   output: string;
 }
 
-/** Runs `tsx src/main.ts`; `whileRunning` gets the URL once the server listens, then SIGTERM is sent. */
+/** Runs the compiled server; `whileRunning` gets the URL once the server listens, then SIGTERM is sent. */
 function runMain(env: Record<string, string>, whileRunning?: (url: string) => Promise<void>): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, ['src/main.ts'], {
+    const child = spawn(process.execPath, [COMPILED_MAIN], {
       cwd: ROOT,
       env: { PATH: process.env['PATH'] ?? '', PORT: '0', WORKERS: '1', LOG_LEVEL: 'info', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -104,11 +107,42 @@ function runMain(env: Record<string, string>, whileRunning?: (url: string) => Pr
   });
 }
 
+/** The report's statuses as a client following it over SSE sees them, up to its final one. */
+async function followReport(url: string, id: string): Promise<string[]> {
+  const client = createClient({ url, retryAttempts: 0 });
+  const statuses: string[] = [];
+  try {
+    const events = client.iterate<{ reportEvents: { report: { status: string } } }>({
+      query: 'subscription ($id: ID!) { reportEvents(id: $id) { report { status } } }',
+      variables: { id },
+    });
+    for await (const { data } of events) if (data) statuses.push(data.reportEvents.report.status);
+  } finally {
+    client.dispose();
+  }
+  return statuses;
+}
+
 describe('npm start', () => {
-  it('starts, answers, and exits 0 on SIGTERM without printing the OpenAI key', async () => {
+  // What `npm run build` does for the server (the dashboard's Vite build is not needed here).
+  beforeAll(() => {
+    execFileSync(TSC, ['-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
+  }, 60_000);
+
+  it('starts, runs a report in its compiled worker, and exits 0 on SIGTERM without printing the OpenAI key', async () => {
     const run = await runMain({ OPENAI_API_KEY: SECRET }, async (url) => {
       const health = await fetch(url.replace('/graphql', '/healthz'));
       expect(await health.json()).toMatchObject({ status: 'ok', workers: 1 });
+      const created = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: 'mutation { createReport(input: { location: { latitude: 37.57, longitude: 126.98 }, asset: { value: 1000000 }, params: { simulationYears: 1000, includeNarrative: false } }) { id } }',
+        }),
+      });
+      const { data } = (await created.json()) as { data: { createReport: { id: string } } };
+      const statuses = await followReport(url, data.createReport.id);
+      expect(statuses.at(-1)).toBe('COMPLETED');
     });
     expect(run.code).toBe(0);
     expect(run.output).toContain('listening on http://127.0.0.1:');
