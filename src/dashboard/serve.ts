@@ -12,8 +12,13 @@ import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listPlaces } from '../analysis/regions/lookup.js';
 
-/** Where `npm run build` writes the dashboard (see vite.config.ts). */
-export const DEFAULT_DASHBOARD_DIR = fileURLToPath(new URL('../../dist/dashboard/', import.meta.url));
+/**
+ * Where `npm run build` writes the dashboard (see vite.config.ts): dist/dashboard/, seen from this module
+ * in src/dashboard/ (`npm run dev`, tests) or in dist/server/dashboard/ (`npm start`).
+ */
+export const DEFAULT_DASHBOARD_DIR = fileURLToPath(
+  new URL(extname(import.meta.url) === '.ts' ? '../../dist/dashboard/' : '../../dashboard/', import.meta.url),
+);
 
 export const PLACES_PATH = '/places.json';
 

@@ -14,6 +14,7 @@ import { defaultWorkerCount } from '../../src/workers/pool.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TSC = fileURLToPath(new URL('../../node_modules/.bin/tsc', import.meta.url));
+const VITE = fileURLToPath(new URL('../../node_modules/.bin/vite', import.meta.url));
 const COMPILED_MAIN = 'dist/server/main.js';
 const SECRET = 'sk-test-never-print-me-42';
 
@@ -124,15 +125,19 @@ async function followReport(url: string, id: string): Promise<string[]> {
 }
 
 describe('npm start', () => {
-  // What `npm run build` does for the server (the dashboard's Vite build is not needed here).
+  // What `npm run build` (npm start's first step) does.
   beforeAll(() => {
+    execFileSync(VITE, ['build', '--logLevel', 'error'], { cwd: ROOT, stdio: 'pipe' });
     execFileSync(TSC, ['-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
-  }, 60_000);
+  }, 120_000);
 
-  it('starts, runs a report in its compiled worker, and exits 0 on SIGTERM without printing the OpenAI key', async () => {
+  it('starts, serves the dashboard, runs a report in its compiled worker, and exits 0 on SIGTERM without printing the OpenAI key', async () => {
     const run = await runMain({ OPENAI_API_KEY: SECRET }, async (url) => {
       const health = await fetch(url.replace('/graphql', '/healthz'));
       expect(await health.json()).toMatchObject({ status: 'ok', workers: 1 });
+      const dashboard = await fetch(url.replace('/graphql', '/'));
+      expect(dashboard.status).toBe(200);
+      expect(await dashboard.text()).toContain('<title>Climate Risk Reports');
       const created = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
