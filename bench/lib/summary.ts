@@ -20,30 +20,34 @@ const LIMITS: Readonly<Record<string, string>> = {
     'zod validation, the mutex-guarded store insert, the queue, the deadline timer, the QUEUED event and a log line; the service call ' +
     'alone measures ~13 µs in a loop, the rest is the garbage and GC of reports that stay in the store (tens of thousands during the ' +
     'window). A compiled executor (graphql-jit) was tried: +15 % for createReport, -10 % for the trivial mutation, and it loads ' +
-    'graphql-js a second time (its CommonJS build), so its errors are not GraphQLErrors of ours and were masked as INTERNAL: not adopted.',
+    'graphql-js a second time (its CommonJS build), so its errors are not GraphQLErrors of ours and were masked as INTERNAL: not adopted. ' +
+    'One at a time, the p99 rides on GC pauses and on the two busy workers sharing the cores (compare the trivial mutation\'s own ' +
+    'one-at-a-time p99 in the table, and the WORKERS = cores − 1 row).',
   push: 'One event-loop hop after the worker posts its result; the p99 rides on the same GC pauses as the health probe.',
   subscribers:
-    'A heap-snapshot diff (3,000 reportFeed subscriptions, one per connection) puts about 18 KB of heap on each: 38 closures, 29 ' +
-    'contexts, 9 promises and 4 generators of the async-iterator chain (graphql-ws, envelop/yoga, the graphql-tools executor\'s ' +
-    'flattenAsyncIterable and mapAsyncIterator, our event stream), the WebSocket, its socket and the upgrade request that graphql-ws ' +
-    'keeps in each connection\'s context (its headers), and two timers. Our own event stream and bus listener are about 1 KB of it. ' +
-    'The service starts at ~125 MB (main thread and one worker thread per core, each with its own V8 heap). Reaching 256 MB needs a ' +
-    'leaner WebSocket transport than graphql-ws\'s `useServer`; multiplexing 10 subscriptions per connection (second row) already does. ' +
-    'The health p99 with them open rides on longer GC pauses: the heap to scan holds the subscriptions.',
+    'A heap-snapshot diff (3,000 reportFeed subscriptions, one per connection, before our transport) put about 18 KB of heap on each: ' +
+    '38 closures, 29 contexts, 9 promises and 4 generators of the async-iterator chain (graphql-ws\'s per-operation emitters, ' +
+    'envelop/yoga, the graphql-tools executor\'s flattenAsyncIterable and mapAsyncIterator, our event stream), the WebSocket with its ' +
+    'socket, parser and buffers, the upgrade request that `useServer` kept for the connection\'s lifetime, and two timers. Our transport ' +
+    'dropped the request and the timers (~15 MB at 10,000 connections); our own event stream and bus listener are about 1 KB of the ' +
+    'rest. The service starts at ~125 MB (main thread and one worker thread per core, each with its own V8 heap). Multiplexing 10 ' +
+    'subscriptions per connection (second row) stays under 256 MB; one connection each needs an executor with a lighter subscription ' +
+    'path than envelop and graphql-tools give. The health p99 with them open rides on longer GC pauses: the heap to scan holds them (10-40 ms across the runs made for this change; with 300 probes in the window, three pauses set the p99).',
   deadline: 'Timer resolution and one event-loop hop: the deadline fires a timer, the store commits TIMED_OUT, the frame goes out.',
   burst:
-    'One event-loop thread does everything for every subscriber, ~90 µs per report: commit the completion in the store (the mutex ' +
-    'serialises them), execute the event\'s selection with graphql-js, stringify it, write two frames per subscriber (`next`, then ' +
-    '`complete`: 10,000 writev calls, ~29 % of the time; graphql-ws awaits each write before the next, so they cannot be merged ' +
-    'without replacing its `useServer`) and collect the garbage (~22 %). Our own code (runner, store, bus, event stream) is ~15 % of ' +
-    'it. A client that selects the result summary in its subscription pays graphql-js execution of it for every subscriber (the second row).',
+    'One event-loop thread does everything for every subscriber, ~80 µs per report: commit the completion in the store (the mutex ' +
+    'serialises them), execute the event\'s selection with graphql-js through envelop and the graphql-tools executor, stringify it, ' +
+    'write the frames, and collect the garbage (~20 % of the window). Writing was ~29 % until our transport put a connection\'s `next` ' +
+    'and `complete` into one write (now ~7 %); the 5,000 graphql-ws clients reading the frames run on the same two cores. Our own code ' +
+    '(runner, store, bus, event stream) is ~15 % of the server\'s time. A client that selects the result summary in its subscription ' +
+    'pays graphql-js execution of it for every subscriber (the second row).',
   llm:
-    'The last narrative request leaves ~0.5 s after the first, and neither thread is the bottleneck: in that window the event loop and ' +
-    'the worker are each ~70 % idle (CPU profiles). Each report is a chain of hand-offs (take from the queue, commit RUNNING, post to a ' +
-    'worker, wake the niced worker thread, compute, post back, commit, prepare and send the LLM request), and with every core shared by ' +
-    'the event loop, the worker(s), the harness\'s 100 clients and the mock LLM server, a wake-up waits for a core: the analysis of a ' +
-    '1,000-year report takes 1.7 ms alone and 3-9 ms of wall time here. Two workers instead of one, nice 0 instead of 10, and yielding ' +
-    'to the next report before preparing a narrative each changed the makespan by less than the run-to-run spread (1.49-1.61 L).',
+    'Not the LLM wait: the same 100 reports without a narrative take the time in the second row, and the makespan is about L plus ' +
+    'that. It is the CPU of 100 reports (accepting them, ~1.7 ms of analysis each, the transitions, the events to the feed, the LLM ' +
+    'requests) on two cores that the event loop, the workers, the 100 clients and the mock LLM server all share: in that window the ' +
+    'workers\' analyses take 3-9 ms of wall time each instead of 1.7 ms. About 1.2 ms of each analysis is a fixed cost (the heat ' +
+    'model\'s work ability: 81 normal-grid points × 12 months × 10 scenario cells), the lever if this figure matters; one worker or ' +
+    'two, nice 0 or 10, and yielding to the next report before preparing a narrative each moved the makespan by less than the run-to-run spread.',
   cpu: 'Two worker threads on two cores share them with the event loop, the harness and the OS.',
   memory: 'The report record, its id, timestamps and map entries.',
   simulation: 'The simulation loop itself.',
@@ -62,10 +66,11 @@ const FIXES = [
     'objects, which V8 keeps in dictionary mode; zod read them at ~17 µs per CreateReportInput in the server, against ~2.5 µs for the same input as plain objects.',
   '**Removing queued reports from the head is O(1)** (src/reports/memory/queue.ts): queued reports time out, and are interrupted at shutdown, in ' +
     'the order they were queued; each removal spliced the tenant\'s FIFO (4 % of the event loop in the accept-rate run, quadratic at shutdown).',
-  '**Worker threads yield to the event loop** (src/workers/thread-priority.ts, pool option `niceness`, default 10): each analysis thread lowers its own Linux nice value. ' +
+  '**Worker threads yield to the event loop** (src/workers/thread-priority.ts, pool option `niceness`, default 19 since a worker runs on every core, 10 before): each analysis thread lowers its own Linux nice value. ' +
     'With equal priority, three busy threads (event loop, simulation, load generator) shared two cores fairly and the event loop got two thirds of one. In paired ' +
     'quick runs (nice 0 against nice 19), createReport accepted ~15 % more requests per second with niced workers, and the event-loop delay p99 with a worker ' +
-    'on every core fell from ~10 ms to ~4 ms.',
+    'on every core fell from ~10 ms to ~4 ms. With a worker on every core, nice 19 against 10 raised the accept rate from ~3,950 to ~4,350 req/s, lowered ' +
+    'createReport\'s one-at-a-time p99 (5.2 → 4.0 ms) and left the simulation throughput and the LLM makespan as they were.',
   '**An aborted report stops at its next chunk and keeps its warm thread** (src/workers/pool.ts, task.ts, protocol.ts): the pool first asks the task to stop (a message on its port, ' +
     'an AbortSignal in the worker that assessRisk checks between chunks) and terminates the thread only if it has not stopped within 25 ms. Before, every timeout or cancel ' +
     'terminated the thread and the next queued report waited ~300 ms for a fresh thread to load tsx and the analyzer.',

@@ -28,6 +28,16 @@ const LONG_YEARS = 4_000_000;
 const SMALL_YEARS = 1_000;
 const RATE = 450;
 const PROBE_EVERY_MS = 20;
+const DRAIN_MS = 2_000;
+
+/**
+ * Long reports that keep `workers` threads busy through the window, the drain and the check after it,
+ * with two reports per thread to spare (a simulation that runs faster than ~2 s must not leave a
+ * thread idle; the spare ones just wait in the queue).
+ */
+export function longReportsFor(windowMs: number, workers: number): number {
+  return (Math.ceil((windowMs + DRAIN_MS) / 2_000) + 2) * workers;
+}
 
 export interface LoadedFigures {
   health: Summary;
@@ -90,7 +100,7 @@ export async function measureUnderLoad(
     if (flavour === 'ours') await Promise.all(longRequests);
     const [probe, mix] = await Promise.all([
       probeProcess.run(),
-      runLoad({ client: traffic, mix: mixFor(flavour), ratePerSecond: RATE, durationMs: options.windowMs, drainMs: 2_000 }),
+      runLoad({ client: traffic, mix: mixFor(flavour), ratePerSecond: RATE, durationMs: options.windowMs, drainMs: DRAIN_MS }),
     ]);
     if (flavour === 'ours') {
       // The figures mean nothing unless the simulations really kept every worker busy to the end.
@@ -119,7 +129,6 @@ export const responsiveness: Scenario = {
   async run(context: BenchContext) {
     const windowMs = context.quick ? 2_000 : 10_000;
     // Enough long simulations to keep every worker busy for the whole window (~2 s each).
-    const longFor = (workers: number): number => Math.ceil(windowMs / 2_000) * workers + workers;
     const workerCounts = [...new Set([1, Math.max(1, context.cores)])];
     const ours = new Map<number, LoadedFigures>();
     for (const workers of workerCounts) {
@@ -128,14 +137,14 @@ export const responsiveness: Scenario = {
         workers,
         await withServer(
           { name: `ours-w${workers}`, script: 'src/main.ts', env: serviceEnv(context, { WORKERS: String(workers), MAX_QUEUE: '100000' }), nodeFlags: context.nodeFlags },
-          (server) => measureUnderLoad(server, 'ours', { longReports: longFor(workers), windowMs }),
+          (server) => measureUnderLoad(server, 'ours', { longReports: longReportsFor(windowMs, workers), windowMs }),
         ),
       );
     }
     context.log('blocking baseline');
     const blocking = await withServer(
       { name: 'blocking', script: 'bench/baselines/blocking.ts', env: serviceEnv(context), nodeFlags: context.nodeFlags },
-      (server) => measureUnderLoad(server, 'baseline', { longReports: longFor(1), windowMs }),
+      (server) => measureUnderLoad(server, 'baseline', { longReports: longReportsFor(windowMs, 1), windowMs }),
     );
 
     const chosen = ours.get(context.defaultWorkers) ?? ours.get(1)!;

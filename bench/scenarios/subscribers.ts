@@ -9,7 +9,7 @@ import type { Scenario } from '../lib/scenario.js';
 import { formatMs } from '../lib/stats.js';
 import { BENCH_AUTH, openIdleSubscribers } from '../lib/subscribers.js';
 import { measurePush, probedEnv } from './push-latency.js';
-import { measureUnderLoad } from './responsiveness.js';
+import { longReportsFor, measureUnderLoad } from './responsiveness.js';
 
 export const subscribers: Scenario = {
   name: 'subscribers',
@@ -32,7 +32,7 @@ export const subscribers: Scenario = {
           const push = await measurePush(server, pushCount);
           context.log('health under load with them open');
           const loaded = await measureUnderLoad(server, 'ours', {
-            longReports: Math.ceil(windowMs / 2_000) * context.defaultWorkers + context.defaultWorkers,
+            longReports: longReportsFor(windowMs, context.defaultWorkers),
             windowMs,
             headers: BENCH_AUTH,
           });
