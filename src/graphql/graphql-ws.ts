@@ -38,11 +38,18 @@ function headersOf(extensions: Readonly<Record<string, unknown>> | null | undefi
   return typeof headers === 'object' && headers !== null ? (headers as Record<string, unknown>) : {};
 }
 
-/** Holds the socket's writes until the current tick's work is done, so they leave in one syscall. */
-function corkForThisTick(socket: Socket): void {
-  if (socket.writableCorked > 0) return;
+/** After a dispose has asked every client to close, how long one may take before it is cut off. */
+const CLOSE_GRACE_MS = 1_000;
+
+/**
+ * Holds the socket's writes until the current tick's work is done, so they leave in one syscall.
+ * Returns false when the socket is already held for this tick.
+ */
+function corkForThisTick(socket: Socket): boolean {
+  if (socket.writableCorked > 0) return false;
   socket.cork();
   process.nextTick(() => socket.uncork());
+  return true;
 }
 
 export function serveGraphQLOverWebSocket(
@@ -115,13 +122,15 @@ export function serveGraphQLOverWebSocket(
         protocol: socket.protocol,
         send: (data) => {
           if (socket.readyState !== socket.OPEN) return;
-          if (socket.bufferedAmount > maxUnsentBytes) {
+          // Judged on the tick's first frame, so only what the client left unread counts, not what this
+          // tick produces (a large result, or a burst of events at shutdown).
+          const unread = socket.bufferedAmount;
+          if (corkForThisTick(transport) && unread > maxUnsentBytes) {
             // Not a close handshake: its frame would wait behind everything the client is not reading.
-            logger.warn({ unsentBytes: socket.bufferedAmount }, 'WebSocket client too slow to read its messages: disconnected');
+            logger.warn({ unsentBytes: unread }, 'WebSocket client too slow to read its messages: disconnected');
             socket.terminate();
             return;
           }
-          corkForThisTick(transport);
           socket.send(data);
         },
         close: (code, reason) => socket.close(code, reason),
@@ -135,15 +144,23 @@ export function serveGraphQLOverWebSocket(
       },
       { socket },
     );
-    socket.once('close', (code, reason) => void closed(code, String(reason)));
+    socket.once('close', (code, reason) => {
+      closed(code, String(reason)).catch((error: unknown) => logger.error({ err: error }, 'ending the subscriptions of a closed WebSocket failed'));
+    });
   });
 
   return {
     dispose: async () => {
       clearInterval(heartbeat);
       for (const socket of wss.clients) socket.close(1001, 'Going away');
+      // The server closes once every client has; a client that does not read would keep its close frame
+      // waiting behind its backlog for ws's 30 s close timeout.
+      const cutOff = setTimeout(() => {
+        for (const socket of wss.clients) socket.terminate();
+      }, CLOSE_GRACE_MS);
       wss.removeAllListeners('connection');
       await new Promise<void>((resolve, reject) => wss.close((error) => (error ? reject(error) : resolve())));
+      clearTimeout(cutOff);
     },
   };
 }
