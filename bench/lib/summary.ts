@@ -29,14 +29,15 @@ const LIMITS: Readonly<Record<string, string>> = {
     '38 closures, 29 contexts, 9 promises and 4 generators of the async-iterator chain (graphql-ws\'s per-operation emitters, ' +
     'envelop/yoga, the graphql-tools executor\'s flattenAsyncIterable and mapAsyncIterator, our event stream), the WebSocket with its ' +
     'socket, parser and buffers, the upgrade request that `useServer` kept for the connection\'s lifetime, and two timers. Our transport ' +
-    'dropped the request and the timers (~15 MB at 10,000 connections); our own event stream and bus listener are about 1 KB of the ' +
-    'rest. The service starts at ~125 MB (main thread and one worker thread per core, each with its own V8 heap). Multiplexing 10 ' +
-    'subscriptions per connection (second row) stays under 256 MB; one connection each needs an executor with a lighter subscription ' +
-    'path than envelop and graphql-tools give. The health p99 with them open rides on longer GC pauses: the heap to scan holds them (10-40 ms across the runs made for this change; with 300 probes in the window, three pauses set the p99).',
+    'dropped the request and the timers (~15 MB at 10,000 connections), and graphql-js\'s own subscribe the envelop and graphql-tools ' +
+    'wrappers (~30 MB more). What remains is graphql-ws\'s per-operation state and emitters, graphql-js\'s iterator wrapper, the ' +
+    'WebSocket with its socket, parser and buffers (~6 KB a connection), and our event stream and bus listener (~1 KB). The service ' +
+    'starts at ~125 MB (main thread and one worker thread per core, each with its own V8 heap). Multiplexing 10 subscriptions per ' +
+    'connection (second row) stays well under 256 MB; one connection each would need a WebSocket layer lighter than ws. The health p99 with them open rides on longer GC pauses: the heap to scan holds them (10-40 ms across the runs made for this change; with 300 probes in the window, three pauses set the p99).',
   deadline: 'Timer resolution and one event-loop hop: the deadline fires a timer, the store commits TIMED_OUT, the frame goes out.',
   burst:
     'One event-loop thread does everything for every subscriber, ~80 µs per report: commit the completion in the store (the mutex ' +
-    'serialises them), execute the event\'s selection with graphql-js through envelop and the graphql-tools executor, stringify it, ' +
+    'serialises them), execute the event\'s selection with graphql-js, stringify it, ' +
     'write the frames, and collect the garbage (~20 % of the window). Writing was ~29 % until our transport put a connection\'s `next` ' +
     'and `complete` into one write (now ~7 %); the 5,000 graphql-ws clients reading the frames run on the same two cores. Our own code ' +
     '(runner, store, bus, event stream) is ~15 % of the server\'s time. A client that selects the result summary in its subscription ' +
@@ -62,6 +63,12 @@ const FIXES = [
   '**The service runs compiled** (`npm run build`: tsc into dist/server/, `npm start`: plain node): under tsx, a loader thread with its own V8 heap ' +
     'and the TypeScript hooks cost ~60 MB of RSS at start (188 → 130 MB idle). The bench compiles its servers the same way (tsconfig.bench.json).',
   '**A worker on every core** (src/workers/pool.ts, defaultWorkerCount): see "Default worker count".',
+  '**Our own graphql-ws transport** (src/graphql/graphql-ws.ts, over graphql-ws\'s makeServer instead of its useServer): a connection\'s frames of one tick ' +
+    'leave in one write (writev went from ~29 % to ~7 % of the 5,000-report burst), one heartbeat timer for all connections, the upgrade request not kept ' +
+    'per connection (~15 MB at 10,000 connections), and a client that stops reading is dropped past 4 MiB of unread frames.',
+  '**Subscriptions over graphql-ws run on graphql-js\'s subscribe** (same file; parsing, validation, context and error masking stay yoga\'s): envelop and the ' +
+    'graphql-tools executor wrapped each event stream in several more async iterators. In paired runs: RSS with 10,000 subscriptions 299 → 268 MB, ' +
+    '10 per connection 245 → 201 MB, the 5,000-report burst 452 → 401 ms.',
   '**GraphQL input reaches zod as plain objects** (src/graphql/types/report-input.ts, withoutNulls): graphql-js hands resolvers null-prototype ' +
     'objects, which V8 keeps in dictionary mode; zod read them at ~17 µs per CreateReportInput in the server, against ~2.5 µs for the same input as plain objects.',
   '**Removing queued reports from the head is O(1)** (src/reports/memory/queue.ts): queued reports time out, and are interrupted at shutdown, in ' +

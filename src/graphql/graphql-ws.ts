@@ -1,6 +1,10 @@
 /**
- * graphql-ws on the yoga handler: every operation over a WebSocket runs through yoga's envelop (the same
- * context, auth and error masking as HTTP), so the transports differ only in framing.
+ * graphql-ws on the yoga handler: every operation over a WebSocket is parsed, validated and given its
+ * context by yoga's envelop (the same auth and error masking as HTTP), so the transports differ only in
+ * framing. Queries and mutations execute through envelop too. Subscriptions run on graphql-js's own
+ * `subscribe`: envelop and the graphql-tools executor wrap every event stream in several more async
+ * iterators, which cost ~3 KB of heap per open subscription (bench/RESULTS.md, "Subscribers"); their
+ * errors are masked here as yoga masks them.
  *
  * The WebSocket side is ours rather than graphql-ws's `useServer` (its `makeServer` is meant for that),
  * for what the bench measured with thousands of subscribers:
@@ -12,6 +16,7 @@
  *     for without bound now that writes are not awaited.
  */
 import type { Socket } from 'node:net';
+import { subscribe as subscribeWithGraphQL } from 'graphql';
 import type { ExecutionArgs, GraphQLError } from 'graphql';
 import { CloseCode, handleProtocols, makeServer } from 'graphql-ws';
 import type { WebSocket, WebSocketServer } from 'ws';
@@ -68,9 +73,18 @@ export function serveGraphQLOverWebSocket(
     return enveloped;
   };
 
+  const mask = (errors: readonly GraphQLError[]) => errors.map((error) => (maskError(error, 'Unexpected error') as GraphQLError).toJSON());
+  // Operations that bypass envelop's execution, whose results are masked in onNext.
+  const subscriptions = new WeakSet<ExecutionArgs>();
+
   const server = makeServer<Record<string, unknown> | undefined, { socket: WebSocket }>({
     execute: (args) => envelopedFor(args).execute(args),
-    subscribe: (args) => envelopedFor(args).subscribe(args),
+    subscribe: (args) => {
+      subscriptions.add(args);
+      return subscribeWithGraphQL(args);
+    },
+    onNext: (_ctx, _id, _payload, args, result) =>
+      subscriptions.has(args) && result.errors ? { ...result, errors: mask(result.errors) } : undefined,
     onSubscribe: async (ctx, _id, payload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
       // Credentials from the connection, or (GraphiQL) from the operation's headers.
       const connectionParams = { ...headersOf(payload.extensions), ...ctx.connectionParams };
@@ -94,7 +108,7 @@ export function serveGraphQLOverWebSocket(
       }
     },
     // Errors graphql-ws raises itself (e.g. a stream that throws) would otherwise reach the client raw.
-    onError: (_ctx, _id, _payload, errors) => errors.map((error) => (maskError(error, 'Unexpected error') as GraphQLError).toJSON()),
+    onError: (_ctx, _id, _payload, errors) => mask(errors),
   });
 
   wss.options.handleProtocols = handleProtocols;

@@ -12,6 +12,41 @@ import { manualService } from '../helpers/services.js';
 
 const SECRET = 'redis://:s3cr3t@cache.internal';
 
+describe('masked errors while a subscription runs', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    const { service } = manualService();
+    // A stream whose event fails to resolve: a bug would look like this (the getter stands for it).
+    async function* failingEvents(): AsyncGenerator<unknown> {
+      yield {
+        type: 'SNAPSHOT',
+        version: 1,
+        at: new Date(0).toISOString(),
+        get report(): never {
+          throw new Error(`lost ${SECRET}`);
+        },
+      };
+    }
+    vi.spyOn(service, 'events').mockImplementation(async () => failingEvents() as never);
+    server = await startTestServer(service);
+  });
+  afterAll(() => server.dispose());
+
+  it.each([
+    { transport: 'graphql-ws', client: (s: TestServer): SubscribingClient => s.ws() },
+    { transport: 'SSE', client: (s: TestServer): SubscribingClient => s.sse() },
+  ])('over $transport', async ({ client }) => {
+    const recorder = new Recorder<ReportEventsSubscription, ReportEventsSubscriptionVariables>(client(server), ReportEventsDocument, {
+      id: 'r1',
+    });
+    await recorder.ended();
+    const delivered = JSON.stringify({ results: recorder.results, outcome: recorder.outcome });
+    expect(delivered).toContain('"code":"INTERNAL"');
+    expect(delivered).not.toContain('s3cr3t');
+    expect(delivered).not.toContain('stack');
+  });
+});
+
 describe('masked errors on a running server', () => {
   let server: TestServer;
   beforeAll(async () => {
