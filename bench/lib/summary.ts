@@ -25,6 +25,8 @@ const LIMITS: Readonly<Record<string, string>> = {
     'one-at-a-time p99 in the table, and the WORKERS = cores − 1 row).',
   push: 'One event-loop hop after the worker posts its result; the p99 rides on the same GC pauses as the health probe.',
   subscribers:
+    'The figure judged is the larger of the RSS with the subscriptions open and idle, and the RSS after the health load that follows ' +
+    '("peak seen"): under that load the heap grows by tens of megabytes before V8 collects it. ' +
     'A heap-snapshot diff (3,000 reportFeed subscriptions, one per connection, before our transport) put about 18 KB of heap on each: ' +
     '38 closures, 29 contexts, 9 promises and 4 generators of the async-iterator chain (graphql-ws\'s per-operation emitters, ' +
     'envelop/yoga, the graphql-tools executor\'s flattenAsyncIterable and mapAsyncIterator, our event stream), the WebSocket with its ' +
