@@ -35,7 +35,7 @@ const LIMITS: Readonly<Record<string, string>> = {
     'wrappers (~30 MB more). What remains is graphql-ws\'s per-operation state and emitters, graphql-js\'s iterator wrapper, the ' +
     'WebSocket with its socket, parser and buffers (~6 KB a connection), and our event stream and bus listener (~1 KB). The service ' +
     'starts at ~125 MB (main thread and one worker thread per core, each with its own V8 heap). Multiplexing 10 subscriptions per ' +
-    'connection (second row) stays well under 256 MB; one connection each would need a WebSocket layer lighter than ws. The health p99 with them open rides on longer GC pauses: the heap to scan holds them (10-40 ms across the runs made for this change; with 300 probes in the window, three pauses set the p99).',
+    'connection (second row) stays well under 256 MB; one connection each would need a WebSocket layer lighter than ws. The health p99 with them open rides on longer GC pauses: the heap to scan holds them (with 300 probes in the window, three pauses set the p99).',
   deadline: 'Timer resolution and one event-loop hop: the deadline fires a timer, the store commits TIMED_OUT, the frame goes out.',
   burst:
     'One event-loop thread does everything for every subscriber, ~80 µs per report: commit the completion in the store (the mutex ' +
@@ -66,7 +66,8 @@ const FIXES = [
     'and the TypeScript hooks cost ~60 MB of RSS at start (188 → 130 MB idle). The bench compiles its servers the same way (tsconfig.bench.json).',
   '**A worker on every core** (src/workers/pool.ts, defaultWorkerCount): see "Default worker count".',
   '**Our own graphql-ws transport** (src/graphql/graphql-ws.ts, over graphql-ws\'s makeServer instead of its useServer): a connection\'s frames of one tick ' +
-    'leave in one write (writev went from ~29 % to ~7 % of the 5,000-report burst), one heartbeat timer for all connections, the upgrade request not kept ' +
+    'leave in one write (writev went from ~29 % to ~7 % of the 5,000-report burst), one heartbeat timer for all connections that pings a slice of them ' +
+    'every 50 ms (a first version pinged all 10,000 in one tick, a stall that put { health } p99 with them open at 20-37 ms; sliced, ~10 ms), the upgrade request not kept ' +
     'per connection (~15 MB at 10,000 connections), and a client that stops reading is dropped past 4 MiB of unread frames.',
   '**Subscriptions over graphql-ws run on graphql-js\'s subscribe** (same file; parsing, validation, context and error masking stay yoga\'s): envelop and the ' +
     'graphql-tools executor wrapped each event stream in several more async iterators. In paired runs: RSS with 10,000 subscriptions 299 → 268 MB, ' +
