@@ -106,8 +106,8 @@ export function serveGraphQLOverWebSocket(
   { heartbeatMs = 12_000, maxUnsentBytes = 4 * 1024 * 1024 }: GraphQLOverWebSocketOptions = {},
 ): Disposable {
   const maskError = createMaskError(logger);
-  // graphql-ws hands the args returned by onSubscribe back to execute/subscribe: remember which
-  // enveloped functions belong to them.
+  // graphql-ws hands the args returned by onSubscribe back to execute: remember which enveloped
+  // functions belong to them.
   const envelopedOf = new WeakMap<ExecutionArgs, Enveloped>();
   const envelopedFor = (args: ExecutionArgs): Enveloped => {
     const enveloped = envelopedOf.get(args);

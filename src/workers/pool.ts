@@ -95,7 +95,7 @@ export const DEFAULT_WORKER_NICENESS = 19;
 
 /**
  * A worker on every core where worker threads can be niced (Linux): they then yield to the event loop
- * whenever it has work, and `npm run bench` measured both more throughput (2 workers: 2.1x of 1) and a
+ * whenever it has work, and `npm run bench` measured both more throughput (2 workers: ~1.9x of 1) and a
  * lower event-loop delay than with a core left idle. Elsewhere one core is left to the event loop.
  */
 export function defaultWorkerCount(cores = availableParallelism(), canNiceThreads = process.platform === 'linux'): number {
